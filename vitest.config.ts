@@ -7,7 +7,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,
-    reporters: process.env.CI ? ['default', 'junit'] : ['default'],
-    outputFile: { junit: 'results/.ci/junit.xml' },
+    reporters: process.env.CI ? ['default', 'json'] : ['default'],
+    outputFile: { json: 'results/.ci/vitest.json' },
   },
 });

@@ -1,5 +1,7 @@
 /** The list of command modules the CLI registers (one file per command group). */
 import type { CommandModule } from 'yargs';
+import { adapterCommand } from './adapter.ts';
+import { keysCommand } from './keys.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [];
+export const commands: CommandModule<any, any>[] = [keysCommand, adapterCommand];
