@@ -2,9 +2,10 @@
  * Student's t distribution: CDF through the regularized incomplete beta function (Lentz continued
  * fraction, as in Numerical Recipes §6.4) and the quantile by bracketed bisection on that CDF.
  * Exact closed forms for 1 and 2 degrees of freedom are used as test oracles, the normal quantile
- * (simple-statistics `probit`) for infinite degrees of freedom. Pure numerics; knows nothing of runs.
+ * (AS 241, normal-quantile.ts) for infinite degrees of freedom. Pure numerics; knows nothing of runs.
  */
-import { errorFunction, gammaln, probit } from 'simple-statistics';
+import { errorFunction, gammaln } from 'simple-statistics';
+import { normalQuantile } from './normal-quantile.ts';
 
 const EPS = 1e-15;
 const TINY = 1e-300;
@@ -71,7 +72,7 @@ export function studentTCdf(t: number, df: number): number {
 export function studentTQuantile(p: number, df: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError(`probability must be in (0, 1) (got ${p})`);
   if (!(df > 0)) throw new RangeError(`degrees of freedom must be > 0 (got ${df})`);
-  if (df === Infinity) return probit(p);
+  if (df === Infinity) return normalQuantile(p);
   if (p === 0.5) return 0;
   if (p < 0.5) return -studentTQuantile(1 - p, df);
   let lo = 0;
