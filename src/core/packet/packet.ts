@@ -102,10 +102,21 @@ export function decodePacketFile(bytes: Uint8Array): Result<{ manifest: Manifest
   }
 }
 
-/** Verifies every chunk of a payload against the manifest; returns the first bad index if any. */
+/** Verifies every chunk of a payload against the manifest. */
 export function verifyPayload(m: Manifest, payload: Uint8Array): Result<void> {
-  const levels = merkleLevels(Array.from({ length: chunkCount(m) }, (_, i) => leafHash(payload.subarray(i * m.chunkSize, i * m.chunkSize + chunkLength(m, i)))));
-  const root = levels[levels.length - 1]![0]!;
-  if (bytesToHex(root) !== m.merkleRoot) return err('chunk/bad-proof', 'payload does not match the manifest Merkle root');
-  return ok(undefined);
+  const opened = openPacket(m, payload);
+  return opened.ok ? ok(undefined) : opened;
+}
+
+/**
+ * Serves chunks (with proofs) of a packet that was already signed, e.g. one read from a packet
+ * file. Fails if the payload does not match the manifest's Merkle root.
+ */
+export function openPacket(manifest: Manifest, payload: Uint8Array): Result<BuiltPacket> {
+  if (payload.length !== manifest.size) return err('chunk/bad-length', `payload is ${payload.length} bytes, manifest says ${manifest.size}`);
+  const n = chunkCount(manifest);
+  const slice = (i: number) => payload.subarray(i * manifest.chunkSize, i * manifest.chunkSize + chunkLength(manifest, i));
+  const levels = merkleLevels(Array.from({ length: n }, (_, i) => leafHash(slice(i))));
+  if (bytesToHex(levels[levels.length - 1]![0]!) !== manifest.merkleRoot) return err('chunk/bad-proof', 'payload does not match the manifest Merkle root');
+  return ok({ id: manifestId(manifest), manifest, chunk: (i) => ({ body: slice(i), proof: merkleProof(levels, i) }) });
 }
