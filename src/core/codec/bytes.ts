@@ -50,7 +50,32 @@ export class Writer {
   /** Fixed 32-byte value from 64 hex chars. */
   hex32(h: string): this { return this.raw(hexToBytes(h, 32)); }
 
+  /** Unsigned LEB128 integer (0 ≤ v ≤ 2^53 − 1), at most 8 bytes; see `varintLength`. */
+  varint(v: number): this {
+    if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`varint out of range: ${v}`);
+    this.reserve(8);
+    while (v > 0x7f) {
+      this.buf[this.length++] = (v % 0x80) | 0x80;
+      v = Math.floor(v / 0x80);
+    }
+    this.buf[this.length++] = v;
+    return this;
+  }
+
   finish(): Uint8Array { return this.buf.slice(0, this.length); }
+
+  /**
+   * The written bytes without a copy (a view of the internal buffer). Use when the writer was
+   * sized exactly up front and is dropped afterwards; writing again may overwrite the view.
+   */
+  take(): Uint8Array { return this.length === this.buf.length ? this.buf : this.buf.subarray(0, this.length); }
+}
+
+/** Bytes `Writer.varint(v)` takes. */
+export function varintLength(v: number): number {
+  let n = 1;
+  while (v > 0x7f) { v = Math.floor(v / 0x80); n++; }
+  return n;
 }
 
 export class Reader {
@@ -95,6 +120,22 @@ export class Reader {
     }
   }
   hex32(what = 'hash'): string { return bytesToHex(this.raw(32, what)); }
+  /** Unsigned LEB128 written by `Writer.varint`: at most 8 bytes, minimal encoding only, ≤ `max`. */
+  varint(what = 'varint', max = Number.MAX_SAFE_INTEGER): number {
+    let v = 0;
+    let scale = 1;
+    for (let i = 0; i < 8; i++) {
+      const b = this.u8(what);
+      v += (b & 0x7f) * scale;
+      if (b < 0x80) {
+        if (b === 0 && i > 0) fail('decode/bad-value', `${what} is not minimally encoded`);
+        if (v > max) fail('decode/bad-value', `${what} ${v} exceeds ${max}`);
+        return v;
+      }
+      scale *= 0x80;
+    }
+    return fail('decode/bad-value', `${what} varint is longer than 8 bytes`);
+  }
 
   end(what = 'message'): void {
     if (this.pos !== this.buf.length) fail('decode/trailing-bytes', `${this.buf.length - this.pos} trailing bytes after ${what}`);
