@@ -150,10 +150,24 @@ export function bytesToHex(b: Uint8Array): string {
   return s;
 }
 
+const NIBBLE = (() => {
+  const t = new Int8Array(128).fill(-1);
+  for (let i = 0; i < 10; i++) t[48 + i] = i;
+  for (let i = 0; i < 6; i++) t[97 + i] = 10 + i;
+  return t;
+})();
+
 export function hexToBytes(h: string, expectLength?: number): Uint8Array {
-  if (h.length % 2 !== 0 || !/^[0-9a-f]*$/.test(h)) fail('decode/bad-value', `not lower-case hex: ${h.slice(0, 16)}…`);
+  if (h.length % 2 !== 0) fail('decode/bad-value', `not lower-case hex: ${h.slice(0, 16)}…`);
   const out = new Uint8Array(h.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(h.slice(2 * i, 2 * i + 2), 16);
+  for (let i = 0; i < out.length; i++) {
+    const c1 = h.charCodeAt(2 * i);
+    const c2 = h.charCodeAt(2 * i + 1);
+    const hi = c1 < 128 ? NIBBLE[c1]! : -1;
+    const lo = c2 < 128 ? NIBBLE[c2]! : -1;
+    if (hi < 0 || lo < 0) fail('decode/bad-value', `not lower-case hex: ${h.slice(0, 16)}…`);
+    out[i] = (hi << 4) | lo;
+  }
   if (expectLength !== undefined && out.length !== expectLength) fail('decode/bad-length', `expected ${expectLength} bytes of hex, got ${out.length}`);
   return out;
 }

@@ -1,0 +1,49 @@
+/**
+ * Maps a calibration profile (the file format in scenarios/profiles/, units already decoded) to
+ * the link model's RadioParams: the profile's goodput median becomes the link efficiency against
+ * the link-layer ceiling, its spread is split between a per-pair and a per-connection factor,
+ * connection setup keeps its fitted (shifted) lognormal. Knows nothing of scenarios or nodes.
+ */
+import type { Profile } from '../scenario/index.ts';
+import { medianOf, toLognormal } from '../scenario/index.ts';
+import type { RadioParams } from '../link/index.ts';
+import { linkCeilingBytesPerSec } from '../link/index.ts';
+
+const MS = 1000;
+
+export function radioParamsOf(name: string, profile: Profile): RadioParams {
+  const l = profile.link;
+  const setup = toLognormal(l.connectionSetup);
+  const goodput = toLognormal(l.goodput);
+  const linkLayer = {
+    phy: l.phy,
+    attMtu: l.mtu,
+    dleOctets: l.phy === '1M' && l.mtu <= 27 ? 27 : 251,
+    connIntervalMs: l.connectionInterval / MS,
+    maxPacketsPerEvent: 7,
+    efficiency: 1,
+  };
+  const ceiling = linkCeilingBytesPerSec(linkLayer);
+  const median = medianOf(l.goodput);
+  const split = goodput.sigma / Math.SQRT2;
+  return {
+    name,
+    advertising: { enabled: true, intervalMs: l.advertisingInterval / MS },
+    scan: { windowMs: l.scanWindow / MS, intervalMs: l.scanInterval / MS },
+    advRxProbability: 1 - l.packetLoss,
+    maxDiscoveryMs: 10 * 60 * MS,
+    setup: {
+      shiftMs: setup.offset / MS,
+      medianMs: Math.exp(setup.mu) / MS,
+      sigma: setup.sigma,
+      maxMs: 30 * MS,
+      failureProbability: l.connectFailure,
+    },
+    link: { ...linkLayer, efficiency: Math.min(1, median / ceiling) },
+    goodputVariation: { pairSigma: split, connectionSigma: split, minBytesPerSec: Math.min(1000, median / 10) },
+    frameHeaderBytes: 1,
+    maxConcurrentLinks: l.maxLinks,
+    dropsPerMinute: l.dropsPerHour / 60,
+    rangeM: { indoor: l.range, outdoor: l.range },
+  };
+}
