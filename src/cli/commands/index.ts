@@ -2,6 +2,10 @@
 import type { CommandModule } from 'yargs';
 import { adapterCommand } from './adapter.ts';
 import { keysCommand } from './keys.ts';
+import { libraryCommand } from './library.ts';
+import { oneCommand } from './one.ts';
+import { simCommand } from './sim.ts';
+import { sweepCommand } from './sweep.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [keysCommand, adapterCommand];
+export const commands: CommandModule<any, any>[] = [simCommand, sweepCommand, keysCommand, adapterCommand, libraryCommand, oneCommand];

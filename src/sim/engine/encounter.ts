@@ -6,7 +6,7 @@
  * sessions finish, the contact is lost, a device switches off, or the link drops. Everything the
  * sessions report goes to the `EncounterHooks` (metrics and node bookkeeping). Owns no policy.
  */
-import { drain, Session, type SessionEvent } from '../../core/session/index.ts';
+import { drain, type Session, type SessionEvent } from '../../core/session/index.ts';
 import type { Micros } from '../../core/types.ts';
 import type { EventHandle, Kernel } from '../kernel/index.ts';
 import { Priority } from '../kernel/index.ts';
