@@ -1,6 +1,5 @@
 /** `gossip keys new`: create an Ed25519 publisher/node key file. */
 import type { CommandModule } from 'yargs';
-import { newKeyFile } from '../../hw/keys/key-file.ts';
 
 export const keysCommand: CommandModule = {
   command: 'keys <action>',
@@ -10,7 +9,8 @@ export const keysCommand: CommandModule = {
       .positional('action', { choices: ['new'] as const, describe: 'new: write a fresh key file' })
       .option('out', { type: 'string', demandOption: true, describe: 'key file to write (mode 0600)' })
       .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing key file' }),
-  handler: (argv) => {
+  handler: async (argv) => {
+    const { newKeyFile } = await import('../../hw/keys/key-file.ts');
     const key = newKeyFile(String(argv.out), Boolean(argv.force));
     process.stdout.write(`wrote ${argv.out}\npublic key ${key.publicKey}\n`);
   },

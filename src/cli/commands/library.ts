@@ -1,13 +1,10 @@
 /** `gossip library list|add`: inspect an on-device adapter library folder; import a packet into it. */
 import type { Argv, CommandModule } from 'yargs';
 import { existsSync } from 'node:fs';
-import { openPacket } from '../../core/packet/index.ts';
-import { chunkCount } from '../../core/types.ts';
-import { openFsStore } from '../../hw/store/index.ts';
-import { verifyPacketFile } from '../../hw/packet-files.ts';
 import { UserError } from '../user-error.ts';
 
-function openExisting(dir: string) {
+async function openExisting(dir: string) {
+  const { openFsStore } = await import('../../hw/store/index.ts');
   if (!existsSync(dir)) throw new UserError(`${dir}: no such library folder (a node creates it on first run; \`gossip library add\` creates it too)`);
   return openFsStore(dir);
 }
@@ -16,8 +13,9 @@ const list: CommandModule = {
   command: 'list <dir>',
   describe: 'List the adapters in a library folder (complete and partial), after re-verifying every chunk',
   builder: (y: Argv) => y.positional('dir', { type: 'string', demandOption: true }).option('json', { type: 'boolean', default: false }),
-  handler: (argv) => {
-    const store = openExisting(String(argv.dir));
+  handler: async (argv) => {
+    const { chunkCount } = await import('../../core/types.ts');
+    const store = await openExisting(String(argv.dir));
     const rows = store.list().map((a) => ({
       id: a.id,
       name: a.manifest.name,
@@ -49,7 +47,11 @@ const add: CommandModule = {
   command: 'add <dir> <packet>',
   describe: 'Verify a packet file and store it in a library folder (created if missing)',
   builder: (y: Argv) => y.positional('dir', { type: 'string', demandOption: true }).positional('packet', { type: 'string', demandOption: true }),
-  handler: (argv) => {
+  handler: async (argv) => {
+    const { openPacket } = await import('../../core/packet/index.ts');
+    const { chunkCount } = await import('../../core/types.ts');
+    const { openFsStore } = await import('../../hw/store/index.ts');
+    const { verifyPacketFile } = await import('../../hw/packet-files.ts');
     const p = verifyPacketFile(String(argv.packet));
     const opened = openPacket(p.manifest, p.payload);
     if (!opened.ok) throw new UserError(`${argv.packet}: ${opened.error.message}`);

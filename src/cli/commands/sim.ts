@@ -1,8 +1,6 @@
 /** `gossip sim <scenario.yaml>`: run one seeded simulation and write its run directory. */
 import type { Argv, CommandModule } from 'yargs';
 import { join, resolve } from 'node:path';
-import { resolveScenario } from '../../sim/scenario/index.ts';
-import { Simulation, writeSimRun } from '../../sim/engine/index.ts';
 import { progressBar } from '../progress.ts';
 import { UserError } from '../user-error.ts';
 
@@ -26,6 +24,9 @@ export const simCommand: CommandModule = {
       .example('$0 sim scenarios/village.yaml', 'the default village')
       .example('$0 sim scenarios/village.yaml --seed 7 --set duration=2d --set groups.farmers.count=50', 'overrides'),
   handler: async (argv) => {
+    // Loaded on use: keeps `gossip --help` and the other commands fast to start.
+    const { resolveScenario } = await import('../../sim/scenario/index.ts');
+    const { Simulation, writeSimRun } = await import('../../sim/engine/index.ts');
     const { scenario, resolvedYaml } = resolveScenario(String(argv.scenario), argv.set as string[], seedOption(argv.seed));
     const t0 = performance.now();
     const sim = new Simulation(scenario);

@@ -2,8 +2,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { resolveScenario } from '../../sim/scenario/index.ts';
-import { buildJobs, parseAxes, parseSeeds, parseShard, runSweep } from '../../sim/sweep/index.ts';
 import { progressBar } from '../progress.ts';
 import { UserError } from '../user-error.ts';
 
@@ -20,6 +18,8 @@ export const sweepCommand: CommandModule = {
       .option('out', { type: 'string', describe: 'sweep directory (default results/<scenario>/sweep/)' })
       .example('$0 sweep scenarios/village.yaml --seeds 1..20 --set groups.farmers.policy=epidemic,rarest-first', 'policy comparison'),
   handler: async (argv) => {
+    const { resolveScenario } = await import('../../sim/scenario/index.ts');
+    const { buildJobs, parseAxes, parseSeeds, parseShard, runSweep } = await import('../../sim/sweep/index.ts');
     const file = String(argv.scenario);
     const seeds = parseSeeds(String(argv.seeds));
     const axes = parseAxes(argv.set as string[]);
