@@ -63,15 +63,21 @@ export class Encounter {
     for (const side of [0, 1] as const) if (!this.closed[side]) this.input(side, { kind: 'command', at, command: 'link-lost' });
   }
 
+  /** One sink per side, built once: `now` carries the time of the input being drained. */
+  private now: Micros = 0;
+  private readonly sinks = ([0, 1] as const).map((side) => ({
+    transmit: (bytes: Uint8Array, virtualBytes: number) => this.transmit(side, bytes, virtualBytes, this.now),
+    timer: (deadline: Micros | null) => this.timer(side, deadline),
+    event: (e: SessionEvent) => this.onEvent(side, e, this.now),
+  }));
+
   private input(side: 0 | 1, input: Parameters<Session['handle']>[0]): void {
     const s = this.o.sessions[side];
+    const outer = this.now;
+    this.now = input.at;
     s.handle(input);
-    const at = input.at;
-    drain(s, {
-      transmit: (bytes, virtualBytes) => this.transmit(side, bytes, virtualBytes, at),
-      timer: (deadline) => this.timer(side, deadline),
-      event: (e) => this.onEvent(side, e, at),
-    });
+    drain(s, this.sinks[side]!);
+    this.now = outer;
   }
 
   private transmit(from: 0 | 1, bytes: Uint8Array, virtualBytes: number, at: Micros): void {
