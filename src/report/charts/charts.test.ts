@@ -93,8 +93,9 @@ describe('traffic chart', () => {
 });
 
 describe('coverage map', () => {
-  it('labels the places and colours nodes by adapters held', async () => {
-    await expectRenders(coverageMapSpec(run.coverage, run.places, { totalAdapters: 4 }), ['market', 'clinic', 'homes north', 'adapters held', 'east (m)']);
+  it('labels the shared places (not the many homes) and colours nodes by adapters held', async () => {
+    const svg = await expectRenders(coverageMapSpec(run.coverage, run.places, { totalAdapters: 4 }), ['market', 'clinic', 'adapters held', 'east (m)']);
+    expect(svg).not.toContain('homes north');
   });
 
   it('uses the same metres per pixel on both axes', () => {

@@ -102,7 +102,8 @@ export function coverageMapSpec(nodes: readonly CoverageRow[], places: readonly 
           // Label just above each circle's top edge.
           y: { field: 'labelY', type: 'quantitative', title: 'north (m)', scale: yScale },
         },
-        transform: [{ calculate: `datum.y + datum.radius + ${4 / frame.pxPerMetre}`, as: 'labelY' }],
+        // Homes are many and small: labelling them all hides the map, so only shared places are named.
+        transform: [{ filter: "datum.kind !== 'home'" }, { calculate: `datum.y + datum.radius + ${4 / frame.pxPerMetre}`, as: 'labelY' }],
       },
     ],
   };
