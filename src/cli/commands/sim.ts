@@ -45,7 +45,7 @@ export const simCommand: CommandModule = {
     const fmt = (x: number | null) => (x === null ? 'never' : x < 3600 ? `${(x / 60).toFixed(0)} min` : x < 172800 ? `${(x / 3600).toFixed(1)} h` : `${(x / 86400).toFixed(1)} d`);
     const lines = [
       `${s.scenario} (seed ${s.seed}): ${s.nodes} nodes, ${(s.simulatedSeconds / 86400).toFixed(1)} days simulated in ${wall.toFixed(1)} s (${s.events.toLocaleString('en')} events, ${Math.round(s.eventsPerSecond).toLocaleString('en')}/s)`,
-      `transfers: ${s.transfers.started} started, ${s.transfers.completed} completed, ${s.transfers.interrupted} interrupted, ${s.transfers.resumed} resumed; ${(s.bytesTransferred / 1e9).toFixed(2)} GB moved`,
+      `transfers: ${s.transfers.started} started, ${s.transfers.completed} completed, ${s.transfers.interrupted} interrupted, ${s.transfers.resumed} resumed; ${s.bytesTransferred >= 1e9 ? `${(s.bytesTransferred / 1e9).toFixed(2)} GB` : `${(s.bytesTransferred / 1e6).toFixed(1)} MB`} moved`,
       ...s.adapters.map((a) => `  ${a.id.padEnd(22)} t50 ${fmt(a.t50).padStart(8)}  t90 ${fmt(a.t90).padStart(8)}  t100 ${fmt(a.t100).padStart(8)}  coverage ${(a.finalCoverage * 100).toFixed(0)} %`),
       `questions: ${s.queries.total} (${s.queries.bySpecialist} by a specialist, ${s.queries.byBase} by the base model), mean quality ${s.queries.meanQuality === null ? 'n/a' : s.queries.meanQuality.toFixed(3)}`,
       `wrote ${outDir}${argv.charts ? `\nreport ${written.reportPath}` : ''}`,
