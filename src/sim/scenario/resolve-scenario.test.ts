@@ -36,7 +36,7 @@ describe('the default village scenario', () => {
     expect(scenario.nodeCount).toBe(300);
     expect(scenario.duration).toBe(7 * 86_400_000_000);
     expect(scenario.world.width).toBe(2000);
-    expect(scenario.strategy).toEqual(['route']);
+    expect(scenario.strategy).toEqual(['route', 'merge', 'none']);
     expect(scenario.adapters.map((a) => a.domain)).toEqual(['agronomy', 'veterinary', 'irrigation', 'soil', 'aquaculture']);
     expect(scenario.adapters.every((a) => a.size === 17_600_000 && a.chunkSize === 262_144)).toBe(true);
     expect(scenario.adapters.map((a) => a.originNode)).toEqual([0, 1, 2, 3, 4]);
@@ -67,7 +67,6 @@ describe('defaults', () => {
     const { scenario: s } = load(minimal());
     expect(s.seed).toBe(1);
     expect(s.sampleEvery).toBe(600_000_000);
-    expect(s.mode).toBe('gossip');
     expect(s.strategy).toEqual(['route']);
     expect(s.contacts).toEqual({ source: 'mobility' });
     expect(s.radio.profile).toBe('android-2m');

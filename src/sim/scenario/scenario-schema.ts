@@ -30,8 +30,6 @@ const baseSchema = z.strictObject({
     .describe('master seed; every random stream is forked from it'),
   duration: duration().describe('simulated time'),
   sampleEvery: duration().prefault('10m').describe('metrics sampling interval'),
-  mode: z.enum(['gossip', 'one-compatible']).default('gossip')
-    .describe('gossip = our protocol; one-compatible = The ONE semantics (atomic messages, epidemic FIFO, tick-quantised)'),
   strategy: strategyList.prefault('route')
     .describe('how answers use adapters: route (pick the expert), merge (TIES of what is held), none (base model); a list runs each for comparison'),
   world: worldSchema,
