@@ -1,10 +1,11 @@
 import { describe, it, expect } from 'vitest';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseCsvTrace, parseOneTrace, readContactTrace, traceFormatOf } from './index.ts';
 
-const FIXTURES = join(import.meta.dirname, '../../../../shared/fixtures/the-one');
+// The ONE fixtures, copied into the repository from ../shared/fixtures/the-one (checksums in SHA256SUMS).
+const FIXTURES = join(import.meta.dirname, '../../../test/fixtures/the-one');
 
 describe('The ONE CONN reader', () => {
   it('reads times, hosts, states and optional interface ids', () => {
@@ -37,7 +38,7 @@ describe('The ONE CONN reader', () => {
     expect(() => parseOneTrace(text, 't.txt')).toThrow(message);
   });
 
-  it.skipIf(!existsSync(FIXTURES))('reads the ONE fixtures (village126: 61,749 CONN lines; skipped when ../shared/fixtures is absent)', () => {
+  it('reads the ONE fixtures (village126: 61,749 CONN lines)', () => {
     const micro = readContactTrace(join(FIXTURES, 'micro/micro_trace.tsv'));
     expect(micro).toEqual([
       { at: 0, a: 0, b: 1, up: true },
