@@ -59,6 +59,7 @@ class AdapterLibrary implements Library, PlanDeps {
   readonly holdings: Holdings;
   declined: Map<AdapterId, ErrorCode> | undefined;
   private readonly baseModels: readonly Hex[] | undefined;
+  private readonly verify: (m: Manifest) => Result<AdapterId>;
 
   constructor(options: LibraryOptions) {
     if (!Number.isFinite(options.budgetBytes) || options.budgetBytes < 0) throw new RangeError('budgetBytes must be a non-negative number');
@@ -68,6 +69,7 @@ class AdapterLibrary implements Library, PlanDeps {
     this.budgetBytes = options.budgetBytes;
     this.policy = options.policy;
     this.baseModels = options.baseModels;
+    this.verify = options.verifyManifest ?? verifyManifest;
     this.trust = new TrustBook(options.trust);
     this.demandBook = new DemandBook(options.demandHorizon ?? DEFAULT_DEMAND_HORIZON);
     this.peers = new PeerBook(options.peers ? { ...DEFAULT_PEER_WINDOW, ...options.peers } : DEFAULT_PEER_WINDOW);
@@ -112,7 +114,7 @@ class AdapterLibrary implements Library, PlanDeps {
     const id = manifestId(m);
     if (id !== expectedId) return this.decline(expectedId, from, at, gossipError('manifest/id-mismatch', `manifest ${short(m)} hashes to ${id.slice(0, 12)}…, not the advertised ${expectedId.slice(0, 12)}…`, 'remote'));
     if (this.holdings.get(id)) return ok(id); // resuming: the held manifest has the same content
-    const r = verifyManifest(m);
+    const r = this.verify(m);
     if (!r.ok) return this.decline(id, from, at, r.error);
     const bad = this.acceptable(id, m, at, true);
     if (bad) return this.decline(id, from, at, bad);
@@ -142,7 +144,7 @@ class AdapterLibrary implements Library, PlanDeps {
 
   publish(packet: BuiltPacket, at: Micros): Result<AdapterId> {
     const m = packet.manifest;
-    const r = verifyManifest(m);
+    const r = this.verify(m);
     if (!r.ok) return { ok: false, error: { ...r.error, origin: 'local' } };
     if (r.value !== packet.id) return err('manifest/id-mismatch', `packet id ${packet.id.slice(0, 12)}… is not its manifest's content address`, 'local');
     const n = chunkCount(m);

@@ -47,6 +47,12 @@ export interface LibraryOptions {
   readonly at?: Micros | undefined;
   /** Observer of library decisions (metrics); must not call back into the library. */
   readonly onEvent?: ((event: LibraryEvent) => void) | undefined;
+  /**
+   * Structure + signature check of a manifest (default `verifyManifest`). A simulation of
+   * thousands of nodes passes one memoising verifier shared by all its libraries, so each distinct
+   * manifest is verified once instead of once per node; it must behave exactly like the default.
+   */
+  readonly verifyManifest?: ((m: Manifest) => Result<AdapterId>) | undefined;
 }
 
 export type RemovalReason = 'evicted' | 'superseded' | 'explicit';

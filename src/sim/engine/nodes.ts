@@ -10,7 +10,8 @@ import { createLibrary, type Library, type LibraryEvent } from '../../core/libra
 import { signingKeyFromSeed, type SigningKey } from '../../core/packet/index.ts';
 import { policyByName, type GossipPolicy, type PolicyName } from '../../core/policy/index.ts';
 import { createMetadataStore } from '../../core/store/index.ts';
-import type { Micros, NodeId } from '../../core/types.ts';
+import type { AdapterId, Manifest, Micros, NodeId } from '../../core/types.ts';
+import type { Result } from '../../core/errors.ts';
 import { createDeviceChurn, type DeviceChurn } from '../churn/index.ts';
 import type { Mobility, Place } from '../mobility/index.ts';
 import type { SeededRng } from '../rng.ts';
@@ -39,6 +40,10 @@ export interface SimNode {
   readonly connecting: Set<number>;
   /** Complete adapters held (ids). */
   readonly complete: Set<string>;
+  /** Adapters held, complete or partial (ids). */
+  readonly held: Set<string>;
+  /** Sorted complete ids, or null when stale (for the quick "nothing to exchange" check). */
+  completeKey: string | null;
   /** Adapters published by this node. */
   readonly own: Set<string>;
   /** Cached answer model; null when the complete set changed. */
@@ -66,6 +71,8 @@ export interface BuildNodesOptions {
   readonly places: readonly Place[];
   readonly publishers: ReadonlyMap<number, SigningKey>;
   readonly onLibraryEvent: (node: number, e: LibraryEvent) => void;
+  /** One memoising manifest verifier shared by every library of the simulation. */
+  readonly verifyManifest: (m: Manifest) => Result<AdapterId>;
 }
 
 export function buildNodes(o: BuildNodesOptions): SimNode[] {
@@ -91,6 +98,7 @@ export function buildNodes(o: BuildNodesOptions): SimNode[] {
         budgetBytes: g.storage,
         policy: policy(POLICY[g.policy]),
         onEvent: (e) => o.onLibraryEvent(index, e),
+        verifyManifest: o.verifyManifest,
       });
       nodes.push({
         index,
@@ -107,6 +115,8 @@ export function buildNodes(o: BuildNodesOptions): SimNode[] {
         encounters: new Map(),
         connecting: new Set(),
         complete: new Set(),
+        held: new Set(),
+        completeKey: '',
         own: new Set(),
         answerer: null,
         chunksSinceAnnounce: 0,
@@ -117,3 +127,18 @@ export function buildNodes(o: BuildNodesOptions): SimNode[] {
 }
 
 export const START: Micros = 0;
+
+/**
+ * A verifier that checks each distinct manifest (content id + signature) once per simulation and
+ * replays the result afterwards: exactly `verifyManifest`, without thousands of identical Ed25519
+ * checks. Lives in the Simulation value, never at module level.
+ */
+export function memoisedVerifier(verify: (m: Manifest) => Result<AdapterId>, id: (m: Manifest) => AdapterId): (m: Manifest) => Result<AdapterId> {
+  const seen = new Map<string, Result<AdapterId>>();
+  return (m) => {
+    const key = `${id(m)}/${m.signature}`;
+    let r = seen.get(key);
+    if (!r) seen.set(key, (r = verify(m)));
+    return r;
+  };
+}

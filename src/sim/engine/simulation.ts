@@ -5,7 +5,7 @@
  * they never influence the run. Same scenario and seed → the same result, in any process and
  * interleaved with other simulations (no module-level state).
  */
-import { buildVirtualPacket, HashTag, taggedHash } from '../../core/packet/index.ts';
+import { buildVirtualPacket, HashTag, manifestId, taggedHash, verifyManifest } from '../../core/packet/index.ts';
 import { Session, type SessionEvent } from '../../core/session/index.ts';
 import { bytesToHex } from '../../core/codec/bytes.ts';
 import { DEFAULT_DOMAINS } from '../../core/routing/index.ts';
@@ -23,7 +23,7 @@ import { TransferObserver, type TransferRecord } from '../metrics/transfers.ts';
 import { NodeAnswerer, type QualityTable } from '../workload/answers.ts';
 import { contactSource, mobilityContacts, type ContactSource } from './contacts.ts';
 import { Encounter } from './encounter.ts';
-import { buildNodes, publisherKey, type SimNode } from './nodes.ts';
+import { buildNodes, memoisedVerifier, publisherKey, type SimNode } from './nodes.ts';
 import { loadQuestionBank, QuestionSampler } from './questions.ts';
 
 /** Base-model id of simulated adapters (they never load on a real model). */
@@ -79,7 +79,11 @@ export class Simulation {
     const bank = loadQuestionBank(s.questions.bank, s.file);
     this.sampler = new QuestionSampler(bank.questions, s.questions.domainMix, bank.file);
     const publishers = new Map(s.adapters.map((a) => [a.originNode, publisherKey(this.rng.seed, a.originNode)]));
-    this.nodes = buildNodes({ scenario: s, rng: this.rng, places: this.places, publishers, onLibraryEvent: (n, e) => this.onLibraryEvent(n, e) });
+    this.nodes = buildNodes({
+      scenario: s, rng: this.rng, places: this.places, publishers,
+      onLibraryEvent: (n, e) => this.onLibraryEvent(n, e),
+      verifyManifest: memoisedVerifier(verifyManifest, manifestId),
+    });
     const profile = s.profiles[s.radio.profile]!;
     this.link = createLinkModel(radioParamsOf(s.radio.profile, profile), this.rng.fork('link'));
     this.spread = new SpreadObserver(this.nodes.length);
@@ -156,14 +160,20 @@ export class Simulation {
   private onLibraryEvent(n: number, e: LibraryEvent): void {
     const node = this.nodes[n]!;
     const info = this.adapterInfo.get(e.id);
-    if (e.kind === 'completed') {
+    if (e.kind === 'admitted') {
+      node.held.add(e.id);
+    } else if (e.kind === 'completed') {
+      node.held.add(e.id);
       if (node.complete.has(e.id)) return;
       node.complete.add(e.id);
       node.answerer = null;
+      node.completeKey = null;
       if (info) this.spread.change(info.label, 1, e.at);
     } else if (e.kind === 'removed') {
+      node.held.delete(e.id);
       if (!node.complete.delete(e.id)) return;
       node.answerer = null;
+      node.completeKey = null;
       if (info) this.spread.change(info.label, -1, e.at);
     }
   }
@@ -226,6 +236,8 @@ export class Simulation {
 
   /** Something new to exchange? (What a scanner reads from the advertised inventory digest.) */
   private wantsEachOther(a: SimNode, b: SimNode, at: Micros): boolean {
+    // Quick exit: same complete adapters and no partials on either side means nothing to exchange.
+    if (a.held.size === a.complete.size && b.held.size === b.complete.size && completeKey(a) === completeKey(b)) return false;
     return a.library.plan({ nodeId: b.id, inventory: b.library.inventory() }, at).length > 0
       || b.library.plan({ nodeId: a.id, inventory: a.library.inventory() }, at).length > 0;
   }
@@ -395,6 +407,11 @@ export class Simulation {
     }
     return j;
   }
+}
+
+function completeKey(n: SimNode): string {
+  if (n.completeKey === null) n.completeKey = [...n.complete].sort().join();
+  return n.completeKey;
 }
 
 function qualityTableOf(s: Scenario): QualityTable {
