@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const impure = 'src/core is sans-I/O: time, randomness and I/O are inputs (see docs/design.md).';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'results/**', 'dist/**', 'notebooks/**', '**/*.d.ts'] },
+  { ignores: ['node_modules/**', 'results/**', 'dist/**', 'notebooks/**', 'tmp/**', '**/*.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
