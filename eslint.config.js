@@ -18,6 +18,18 @@ export default tseslint.config(
     },
   },
   {
+    // Radio and model libraries load lazily (dynamic import) so that nothing else pays for them and
+    // a machine without Bluetooth can still run everything else: static value imports are errors.
+    files: ['src/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    ignores: ['src/core/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: ['node-llama-cpp', '@abandonware/noble', '@abandonware/bleno', '@abandonware/bluetooth-hci-socket']
+          .map((name) => ({ name, allowTypeImports: true, message: 'load it lazily with a dynamic import (see src/hw/llm/llama-runtime.ts, src/hw/ble/stacks.ts)' })),
+      }],
+    },
+  },
+  {
     files: ['src/core/**/*.ts'],
     ignores: ['src/core/**/*.test.ts'],
     rules: {
