@@ -5,7 +5,7 @@ import { loadProfile, medianOf, sampleDistribution, shippedProfiles, toLognormal
 
 describe('shipped calibration profiles', () => {
   it('are android-2m, conservative and ios, and all load', () => {
-    expect(shippedProfiles()).toEqual(['android-2m', 'conservative', 'ios']);
+    expect(shippedProfiles()).toEqual(['android-2m', 'conservative', 'ios', 'measured-0.5b-q8']);
     for (const name of shippedProfiles()) expect(loadProfile(name).link.range).toBeGreaterThan(0);
   });
 
