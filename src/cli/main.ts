@@ -4,7 +4,7 @@
  */
 import yargs from 'yargs';
 import type { CommandModule } from 'yargs';
-import { commands } from './commands/index.ts';
+import { commandsFor } from './commands/registry.ts';
 import { UserError } from './user-error.ts';
 
 export async function main(argv: string[]): Promise<void> {
@@ -20,7 +20,7 @@ export async function main(argv: string[]): Promise<void> {
     })
     .help()
     .version();
-  for (const c of commands) parser.command(c as CommandModule);
+  for (const c of await commandsFor(argv)) parser.command(c as CommandModule);
   try {
     await parser.parseAsync();
   } catch (e) {
