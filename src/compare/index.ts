@@ -27,6 +27,6 @@ export { runComparison } from './write-comparison.ts';
 export type { CompareRequest, CompareResult } from './write-comparison.ts';
 export { answerTime, medianAnswerTime, TYPICAL_REQUEST } from './answer-time.ts';
 export type { AdapterState, AnswerRequest, AnswerTime } from './answer-time.ts';
-export { withMeasuredDiscovery } from './measured-discovery.ts';
+export { withMeasuredDiscovery } from '../sim/build/measured-discovery.ts';
 export { calibrateProfileFromTrial, fitLink, trialLinkSamples } from './trial-calibration.ts';
 export type { FittedLink, TrialLinkSamples } from './trial-calibration.ts';

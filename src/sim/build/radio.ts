@@ -7,6 +7,7 @@
 import type { Profile } from '../scenario/index.ts';
 import { medianOf, toLognormal } from '../scenario/index.ts';
 import type { RadioParams } from '../link/index.ts';
+import { UserError } from '../../cli/user-error.ts';
 import { linkCeilingBytesPerSec } from '../link/index.ts';
 
 const MS = 1000;
@@ -15,7 +16,7 @@ export function radioParamsOf(name: string, profile: Profile): RadioParams {
   const l = profile.link;
   const setup = toLognormal(l.connectionSetup);
   const goodput = toLognormal(l.goodput);
-  const linkLayer = {
+  const base = {
     phy: l.phy,
     attMtu: l.mtu,
     dleOctets: l.phy === '1M' && l.mtu <= 27 ? 27 : 251,
@@ -23,8 +24,19 @@ export function radioParamsOf(name: string, profile: Profile): RadioParams {
     maxPacketsPerEvent: 7,
     efficiency: 1,
   };
-  const ceiling = linkCeilingBytesPerSec(linkLayer);
   const median = medianOf(l.goodput);
+  // A measured goodput is a measurement; PHY, interval and packets per event are often defaults.
+  // When the measured median exceeds the ceiling those defaults imply, allow more packets per
+  // connection event instead of silently capping the measurement.
+  const perPacket = linkCeilingBytesPerSec(base) / base.maxPacketsPerEvent;
+  const linkLayer = { ...base, maxPacketsPerEvent: Math.max(base.maxPacketsPerEvent, Math.ceil(median / perPacket)) };
+  const ceiling = linkCeilingBytesPerSec(linkLayer);
+  if (median > ceiling * 1.001) {
+    throw new UserError(
+      `profile ${name}: link.goodput median ${Math.round(median)} B/s is more than link.phy ${l.phy}, link.connectionInterval `
+        + `${l.connectionInterval / MS} ms and link.mtu ${l.mtu} can carry (${Math.round(ceiling)} B/s); fix those fields to match the device that was measured`,
+    );
+  }
   const split = goodput.sigma / Math.SQRT2;
   return {
     name,

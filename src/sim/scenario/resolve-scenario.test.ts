@@ -174,7 +174,7 @@ contacts:
 describe('device profiles', () => {
   it('unknown profile names get a hint and the list of profiles', () => {
     expect(errorOf(() => load(minimal('radio: {profile: androd-2m}\n')))).toBe(
-      't.yaml:9:18: radio.profile: no profile "androd-2m" (did you mean "android-2m"?): use one of android-2m, conservative, ios, or a path to a profile YAML',
+      't.yaml:9:18: radio.profile: no profile "androd-2m" (did you mean "android-2m"?): use one of android-2m, conservative, ios, measured-0.5b-q8, or a path to a profile YAML',
     );
   });
 

@@ -8,11 +8,11 @@
  * model as is. Its draws come from their own stream, so they never shift the link model's others.
  * Pure (the Rng is injected); knows nothing of nodes or the kernel.
  */
-import type { Rng } from '../core/ports.ts';
-import type { Micros } from '../core/types.ts';
-import type { LinkModel } from '../sim/link/index.ts';
-import { sampleDistribution } from '../sim/scenario/index.ts';
-import type { LinkProfile } from '../sim/scenario/index.ts';
+import type { Rng } from '../../core/ports.ts';
+import type { Micros } from '../../core/types.ts';
+import type { LinkModel } from '../link/index.ts';
+import { sampleDistribution } from '../scenario/index.ts';
+import type { LinkProfile } from '../scenario/index.ts';
 
 export function withMeasuredDiscovery(model: LinkModel, link: Pick<LinkProfile, 'discoveryLatency'>, rng: Rng): LinkModel {
   const measured = link.discoveryLatency;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { radioParamsOf } from '../sim/build/radio.ts';
-import { createLinkModel } from '../sim/link/index.ts';
-import { createRng } from '../sim/rng.ts';
-import { loadProfile } from '../sim/scenario/index.ts';
+import { radioParamsOf } from './radio.ts';
+import { createLinkModel } from '../link/index.ts';
+import { createRng } from '../rng.ts';
+import { loadProfile } from '../scenario/index.ts';
 import { withMeasuredDiscovery } from './measured-discovery.ts';
 
 const profile = loadProfile('android-2m');
