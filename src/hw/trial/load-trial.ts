@@ -15,6 +15,7 @@ import { YamlSource, type Path } from '../../sim/scenario/yaml-source.ts';
 import { readContactTrace } from '../../sim/traces/index.ts';
 import { formatDuration, formatRate, formatSize } from '../../sim/units.ts';
 import type { Contact } from '../air/contact-player.ts';
+import { mobilityContacts } from './mobility-contacts.ts';
 import { trialSchema, type TrialSpec } from './trial-schema.ts';
 
 export interface Trial extends Omit<TrialSpec, 'contacts' | 'contactTrace'> {
@@ -23,7 +24,7 @@ export interface Trial extends Omit<TrialSpec, 'contacts' | 'contactTrace'> {
   /** The contact schedule (from `contacts` or the trace); undefined: everyone in range throughout. */
   readonly contacts: readonly Contact[] | undefined;
   /** Where the contacts came from. */
-  readonly contactSource: 'schedule' | 'trace' | 'open-air';
+  readonly contactSource: 'schedule' | 'trace' | 'mobility' | 'open-air';
 }
 
 export function loadTrial(file: string): Trial {
@@ -60,7 +61,9 @@ export function parseTrial(text: string, file: string, path = resolve(file)): Tr
     if (adapterNames.has(a.name)) issue(['adapters', i, 'name'], `adapter "${a.name}" is listed twice`);
     adapterNames.add(a.name);
   });
-  if (spec.contacts && spec.contactTrace) issue(['contactTrace'], 'give either contacts (a schedule) or contactTrace, not both', true);
+  if ([spec.contacts, spec.contactTrace, spec.contactMobility].filter((x) => x !== undefined).length > 1) {
+    issue(['contactTrace'], 'give one of contacts (a schedule), contactTrace or contactMobility', true);
+  }
   spec.contacts?.forEach((c, i) => {
     for (const k of ['a', 'b'] as const) if (!known(c[k])) issue(['contacts', i, k], `node "${c[k]}" is not one of the nodes (${spec.nodes.join(', ')})`);
     if (c.a === c.b) issue(['contacts', i], 'a contact needs two different nodes');
@@ -79,8 +82,11 @@ export function parseTrial(text: string, file: string, path = resolve(file)): Tr
   } else if (spec.contactTrace) {
     contactSource = 'trace';
     contacts = traceContacts(abs(spec.contactTrace.file), spec.contactTrace.format, spec.nodes, `${file}: contactTrace`);
+  } else if (spec.contactMobility) {
+    contactSource = 'mobility';
+    contacts = mobilityContacts({ ...spec.contactMobility, scenario: abs(spec.contactMobility.scenario) }, spec.nodes, `${file}: contactMobility`);
   }
-  const { contacts: _c, contactTrace: _t, ...rest } = spec;
+  const { contacts: _c, contactTrace: _t, contactMobility: _m, ...rest } = spec;
   return { ...rest, adapters, file: path, contacts, contactSource };
 }
 

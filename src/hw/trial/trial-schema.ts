@@ -43,6 +43,13 @@ const traceSchema = z.strictObject({
   format: z.enum(['csv', 'one']).optional().describe('csv: t,a,b,up|down; one: The ONE CONN lines (default: by extension)'),
 });
 
+const mobilitySchema = z.strictObject({
+  scenario: z.string().min(1).describe('simulation scenario whose first N devices play the trial nodes (relative to the trial file)'),
+  start: duration().prefault('0s').describe('start of the window, in the scenario\'s simulated time'),
+  window: duration().describe('length of the window of simulated time to replay'),
+  timeScale: z.number().positive().prefault(1).describe('simulated seconds per trial second (60: an hour in a minute)'),
+});
+
 export const trialSchema = z.strictObject({
   name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'a name usable as a folder name').describe('trial name'),
   description: z.string().optional(),
@@ -56,6 +63,7 @@ export const trialSchema = z.strictObject({
   adapters: z.array(adapterSchema).min(1),
   contacts: z.array(contactSchema).optional().describe('explicit contact schedule'),
   contactTrace: traceSchema.optional().describe('contact trace instead of a schedule'),
+  contactMobility: mobilitySchema.optional().describe('contacts generated from a scenario\'s mobility (the same contacts gossip sim sees)'),
 });
 
 export type TrialSpec = z.output<typeof trialSchema>;

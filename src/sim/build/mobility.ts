@@ -5,7 +5,8 @@
 import type { Rng } from '../../core/ports.ts';
 import { createActivityRoutine } from '../mobility/activity-routine.ts';
 import { createRandomWaypoint, createStationary, pointInPlace, type Mobility, type Place } from '../mobility/index.ts';
-import { WEEKDAYS, type MobilitySpec } from '../scenario/index.ts';
+import { expandPlaces, WEEKDAYS, type MobilitySpec, type Scenario } from '../scenario/index.ts';
+import { createRng } from '../rng.ts';
 
 export function mobilityOf(spec: MobilitySpec, world: { width: number; height: number }, places: readonly Place[], rng: Rng): Mobility {
   switch (spec.model) {
@@ -34,4 +35,24 @@ export function mobilityOf(spec: MobilitySpec, world: { width: number; height: n
         rng,
       );
   }
+}
+
+/**
+ * Every node's mobility, radio range and the places of a resolved scenario, drawn from exactly the
+ * streams a simulation of it uses (`places`, `node/<i>/mobility`), so an emulated trial can replay
+ * the same movement, and therefore the same contacts, as `gossip sim`.
+ */
+export function scenarioMobilities(scenario: Scenario, seed: string | number = scenario.seed): { mobilities: Mobility[]; ranges: Float64Array; places: Place[] } {
+  const rng = createRng(String(seed));
+  const places = expandPlaces(scenario.world, rng.fork('places'));
+  const mobilities: Mobility[] = [];
+  const ranges: number[] = [];
+  for (const g of scenario.groups) {
+    const range = scenario.profiles[g.device]!.link.range;
+    for (let k = 0; k < g.count; k++) {
+      mobilities.push(mobilityOf(g.mobility, scenario.world, places, rng.fork(`node/${g.firstNode + k}`).fork('mobility')));
+      ranges.push(range);
+    }
+  }
+  return { mobilities, ranges: Float64Array.from(ranges), places };
 }
