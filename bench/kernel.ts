@@ -4,33 +4,11 @@
  * keeping the queue at a fixed size) and a burst (schedule N events, then run them all).
  * Run: node bin/run-ts.mjs bench/kernel.ts
  */
-import { Kernel, Priority } from '../src/sim/kernel/index.ts';
+import { Kernel } from '../src/sim/kernel/index.ts';
 import { createRng } from '../src/sim/rng.ts';
+import { kernelHold as hold, median } from '../src/sim/bench/throughput.ts';
 
 const ROUNDS = 7;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-}
-
-/** Queue held at `queueSize` events; each event reschedules itself; `total` events run. */
-function hold(queueSize: number, total: number): number {
-  const k = new Kernel();
-  const rng = createRng('bench-hold');
-  const delays = new Float64Array(1 << 16);
-  for (let i = 0; i < delays.length; i++) delays[i] = 1 + Math.floor(rng.next() * 1_000_000);
-  let n = 0;
-  let left = total - queueSize;
-  const tick = (): void => {
-    if (left-- > 0) k.schedule(k.now + (delays[n++ & 0xffff] as number), Priority.NORMAL, tick);
-  };
-  for (let i = 0; i < queueSize; i++) k.schedule(delays[i & 0xffff] as number, Priority.NORMAL, tick);
-  const t0 = performance.now();
-  const ran = k.run();
-  const seconds = (performance.now() - t0) / 1000;
-  return ran / seconds;
-}
 
 /** Schedule `total` events at random times (timed too), then run them all. */
 function burst(total: number): number {

@@ -2,21 +2,16 @@
  * Expanding a world spec into concrete places: the listed places as given, then the generated ones
  * (`generate: {homes: {count: 60}}`) at uniform random positions inside the world (kept a radius
  * away from the edges), drawn from the given RNG (fork it per purpose, e.g. `rng.fork('world/places')`).
- * Names and order match `placeNames`. Knows nothing about mobility.
+ * Names and order match `placeNames`. Knows nothing about how devices move between places.
  */
 import type { Rng } from '../../core/ports.ts';
 import { uniform } from '../rng.ts';
 import { DEFAULT_PLACE_RADIUS, GENERATE_KEYS } from './world-schema.ts';
-import type { PlaceKind, WorldSpec } from './world-schema.ts';
+import type { WorldSpec } from './world-schema.ts';
+import type { Place } from '../mobility/places.ts';
 
-export interface Place {
-  readonly name: string;
-  readonly kind: PlaceKind;
-  /** Metres. */
-  readonly x: number;
-  readonly y: number;
-  readonly radius: number;
-}
+/** A named place (metres): the one shape shared with the mobility models. */
+export type { Place };
 
 export function expandPlaces(world: WorldSpec, rng: Rng): Place[] {
   const out: Place[] = world.places.map((p) => ({ name: p.name, kind: p.kind, x: p.x, y: p.y, radius: p.radius ?? DEFAULT_PLACE_RADIUS[p.kind] }));
