@@ -17,6 +17,7 @@ import { readKeyFile } from '../../hw/keys/key-file.ts';
 import { readReferenceTextFile, referenceCentroid } from '../../hw/llm/reference-centroid.ts';
 import { packAdapterFile, verifyPacketFile } from '../../hw/packet-files.ts';
 import { UserError } from '../user-error.ts';
+import { mergeCommand } from './merge-eval.ts';
 import { parseByteSize } from '../parse-size.ts';
 
 /** Base-model id used for non-GGUF files when none is given. */
@@ -163,7 +164,7 @@ const importPeftCommand: CommandModule = {
 
 export const adapterCommand: CommandModule = {
   command: 'adapter <command>',
-  describe: 'Adapters: pack, verify, synth, import-peft',
-  builder: (y: Argv) => y.command(pack).command(verify).command(synth).command(importPeftCommand).demandCommand(1),
+  describe: 'Adapters: pack, verify, synth, import-peft, merge',
+  builder: (y: Argv) => y.command(pack).command(verify).command(synth).command(importPeftCommand).command(mergeCommand as CommandModule).demandCommand(1),
   handler: () => {},
 };

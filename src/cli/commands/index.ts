@@ -8,6 +8,7 @@ import { emulateCommand } from './emulate.ts';
 import { hwCommand } from './hw.ts';
 import { keysCommand } from './keys.ts';
 import { libraryCommand } from './library.ts';
+import { evalCommand } from './merge-eval.ts';
 import { modelCommand } from './model.ts';
 import { oneCommand } from './one.ts';
 import { simCommand } from './sim.ts';
@@ -16,5 +17,5 @@ import { sweepCommand } from './sweep.ts';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const commands: CommandModule<any, any>[] = [
   simCommand, sweepCommand, benchCommand, oneCommand, emulateCommand, hwCommand, compareCommand,
-  keysCommand, adapterCommand, libraryCommand, modelCommand, askCommand,
+  keysCommand, adapterCommand, libraryCommand, modelCommand, askCommand, evalCommand,
 ];

@@ -20,6 +20,7 @@ export const COMMAND_LOADERS: Readonly<Record<string, Loader>> = {
   library: async () => (await import('./library.ts')).libraryCommand,
   model: async () => (await import('./model.ts')).modelCommand,
   ask: async () => (await import('./ask.ts')).askCommand,
+  eval: async () => (await import('./merge-eval.ts')).evalCommand as CommandModule,
 };
 
 /** The command modules needed to parse `argv`: just the named one when it is known, else all. */
