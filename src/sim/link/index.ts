@@ -12,3 +12,4 @@ export { RADIO_PRESETS, RADIO_PRESET_NAMES } from './radio-params.ts';
 export { sampleMutualDiscovery, sampleOneWayDiscovery } from './discovery.ts';
 export { bytesIn, linkCeilingBytesPerSec, medianGoodput, packetAirtimeUs, packetsPerEvent, transferTime } from './goodput.ts';
 export { pairNormal, pairUniform } from './pair-hash.ts';
+export { createSimLinkPair, type SimLinkEndpoint, type SimLinkOptions } from './sim-link.ts';
